@@ -25,6 +25,7 @@ export default defineConfig({
           exclude: ["node_modules/**", ".data/**"],
           environment: "node",
           globalSetup: ["lib/testing/integration-setup.ts"],
+          setupFiles: ["lib/testing/integration-env.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,0 +1,37 @@
+import { Suspense } from "react";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { KpiTiles } from "@/components/dashboard/kpi-tiles";
+import { Card, Skeleton } from "@/components/ui/card";
+import { requireProject } from "@/lib/auth/session";
+import { getProjectKpis } from "@/lib/db/queries/kpis";
+import { getProjectSettings } from "@/lib/db/queries/projects";
+import { getProjectTrend } from "@/lib/db/queries/trend";
+
+async function Kpis({ projectId }: { projectId: string }) {
+  const [kpis, settings] = await Promise.all([getProjectKpis(projectId), getProjectSettings(projectId)]);
+  return <KpiTiles kpis={kpis} currency={settings.currency} targetCpaMinor={settings.targetCpaMinor} />;
+}
+
+async function Trend({ projectId, currency }: { projectId: string; currency: string }) {
+  const points = await getProjectTrend(projectId, 30);
+  const data = points.map((p) => ({ date: p.date.slice(5), spend: p.spendMinor / 100, cpa: p.installs ? p.spendMinor / p.installs / 100 : null }));
+  return <TrendChart data={data} currency={currency} />;
+}
+
+export default async function DashboardPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const access = await requireProject(projectId);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{access.projectName}</h1>
+      <Suspense fallback={<Skeleton className="h-24" />}>
+        <Kpis projectId={projectId} />
+      </Suspense>
+      <Card title="Trend — spend and CPA, 30 days">
+        <Suspense fallback={<Skeleton className="h-64" />}>
+          <Trend projectId={projectId} currency={access.currency} />
+        </Suspense>
+      </Card>
+    </div>
+  );
+}
