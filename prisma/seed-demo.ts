@@ -3,7 +3,7 @@
 import { createDb, type Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/db/users";
 import { advanceSimulatedLayer } from "@/lib/sim/advance";
-import { createSeededRandom } from "@/lib/platforms/sim/random";
+import { createSeededRandom } from "@/lib/sim/random";
 
 export const DEMO_PASSWORD = "layers-demo";
 export const DEMO_USERS = [
@@ -93,7 +93,7 @@ async function createLayerTree(db: Db, projectId: string, plan: LayerPlan, creat
         data: { layerId: layer.id, level: "adset", platformId: pid(), parentId: campaign.id, name: `${campaign.name} · ${["US 18-34", "US 35+", "CA/UK", "Lookalike 1%"][a % 4]}`,
           platformCreatedAt: ageDays(10), dailyBudgetMinor: 5_000 + Math.floor(rand() * 20) * 1_000,
           bidMinor: plan.platform === "tiktok" ? 250 + Math.floor(rand() * 200) : null,
-          sim: { create: { quality: 0.5, audienceSize: 200_000 + Math.floor(rand() * 2_000_000) } } },
+          sim: { create: { quality: 0.5, audienceSize: 40_000 + Math.floor(rand() * 600_000) } } },
       });
       const children = plan.children[0] + Math.floor(rand() * (plan.children[1] - plan.children[0] + 1));
       for (let k = 0; k < children; k++) {

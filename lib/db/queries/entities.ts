@@ -1,0 +1,20 @@
+import { db } from "../client";
+
+/** Mirrors an executed platform change on our copy of the entity, so the next cycle sees it without a sync. */
+export async function applyEntityChange(entityId: string, change: { action: "pause" | "resume" | "budget" | "bid"; value: number | null }) {
+  const data =
+    change.action === "pause" ? { status: "paused" as const }
+    : change.action === "resume" ? { status: "active" as const }
+    : change.action === "budget" ? { dailyBudgetMinor: change.value }
+    : { bidMinor: change.value };
+  await db.adEntity.update({ where: { id: entityId }, data });
+}
+
+export async function getEntityRefs(ids: string[]) {
+  const rows = await db.adEntity.findMany({ where: { id: { in: ids } }, select: { id: true, platformId: true, level: true, name: true, parentId: true } });
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function findEntityByPlatformId(layerId: string, level: "campaign" | "adset" | "ad" | "keyword", platformId: string) {
+  return db.adEntity.findUnique({ where: { layerId_level_platformId: { layerId, level, platformId } }, select: { id: true } });
+}
