@@ -9,12 +9,12 @@ const config = [
     // Pages and components reach the database only through named queries in lib/db.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/generated/*", "@prisma/*"], message: "Use a named query from lib/db." }] }],
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/generated/*", "@prisma/*"], message: "Use a named query from lib/db.", allowTypeImports: true }] }],
     },
   },
   {
     files: ["components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/*", "@/lib/db/generated/*"], message: "Components get data from pages or query hooks, not lib/db." }] }] },
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/*", "@/lib/db/**"], message: "Components get data from pages or query hooks, not lib/db.", allowTypeImports: true }] }] },
   },
 ];
 export default config;

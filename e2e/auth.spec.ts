@@ -3,14 +3,14 @@ import { acmeProjectId, signIn, signInAs } from "./helpers";
 
 test("a wrong password gets a clear message and no session", async ({ page }) => {
   await signIn(page, "owner@acme.test", "not-the-password");
-  await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+  await expect(page.getByTestId("signin-error")).toContainText("Wrong email or password");
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin/);
 });
 
 test("an unknown email and a malformed form are refused", async ({ page }) => {
   await signIn(page, "nobody@acme.test");
-  await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+  await expect(page.getByTestId("signin-error")).toContainText("Wrong email or password");
   await signIn(page, "not-an-email", "");
   await expect(page.locator("#email-error")).toContainText("valid email");
   await expect(page.locator("#password-error")).toContainText("Enter your password");

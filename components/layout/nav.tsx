@@ -21,7 +21,7 @@ export function Nav({ projectId }: { projectId: string }) {
         const href = segment ? `${base}/${segment}` : base;
         const active = segment ? pathname.startsWith(href) : pathname === base;
         return (
-          <Link key={label} href={href} aria-current={active ? "page" : undefined}
+          <Link key={label} href={href} prefetch={false} aria-current={active ? "page" : undefined}
             className={`rounded-md px-3 py-2 text-sm ${active ? "bg-indigo-50 font-semibold text-indigo-700" : "text-slate-600 hover:bg-slate-100"}`}>
             {label}
           </Link>

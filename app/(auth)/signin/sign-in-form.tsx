@@ -19,7 +19,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
       </label>
       <p id="password-error" className="text-sm text-red-600">{state.fieldErrors?.password?.join(" ")}</p>
-      {state.message && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p>}
+      {state.message && <p role="alert" data-testid="signin-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p>}
       <button type="submit" disabled={pending} className="w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white disabled:opacity-60">
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -4,7 +4,7 @@ import type { EntityInput, EntityMetrics, WindowKey, WindowMetrics } from "@/lib
 import { db } from "../client";
 
 const WINDOWS: [WindowKey, number][] = [["1d", 1], ["3d", 3], ["7d", 7], ["14d", 14], ["30d", 30]];
-const FIELDS = ["spend", "impr", "clicks", "installs", "revenue", "fw", "fi", "active"] as const;
+type Field = "spend" | "impr" | "clicks" | "installs" | "revenue" | "fw" | "fi" | "active";
 
 function windowSql(days: number): string {
   const f = `FILTER (WHERE m.date > $2::date - ${days})`;
@@ -32,7 +32,7 @@ export const WINDOWED_METRICS_SQL = `
 type Row = Record<string, number | string | boolean>;
 
 function toWindow(row: Row, days: number): WindowMetrics {
-  const get = (field: (typeof FIELDS)[number]) => Number(row[`${field}_${days}`] ?? 0);
+  const get = (field: Field) => Number(row[`${field}_${days}`] ?? 0);
   const spend = get("spend");
   const impressions = get("impr");
   const clicks = get("clicks");

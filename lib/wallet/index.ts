@@ -1,0 +1,3 @@
+export * from "./ledger";
+export * from "./runway";
+export * from "./auto-top-up";
