@@ -1,5 +1,5 @@
 // The demo organisation: deterministic from a fixed seed, so every fresh machine shows the same world.
-// Metrics come from the simulated market (lib/platforms/sim), the same engine `layers simulate` advances.
+// Metrics come from the simulated market (lib/sim), the same engine `layers simulate` advances.
 import { createDb, type Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/db/users";
 import { advanceSimulatedLayer } from "@/lib/sim/advance";
