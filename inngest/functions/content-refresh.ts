@@ -1,0 +1,3 @@
+import { createJobFunction } from "./job-function";
+
+export const contentRefresh = createJobFunction("content-refresh");

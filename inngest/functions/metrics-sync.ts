@@ -1,0 +1,3 @@
+import { createJobFunction } from "./job-function";
+
+export const metricsSync = createJobFunction("metrics-sync");

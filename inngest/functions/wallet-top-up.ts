@@ -1,0 +1,3 @@
+import { createJobFunction } from "./job-function";
+
+export const walletTopUp = createJobFunction("wallet-top-up");

