@@ -1,36 +1,43 @@
-import { Badge, Card, EmptyState } from "@/components/ui/card";
+import { Suspense } from "react";
+import { RunFilters } from "@/components/runs/run-filters";
+import { RunsTable } from "@/components/runs/runs-table";
+import { SchedulesPanel } from "@/components/runs/schedules-panel";
+import { Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { requireProject } from "@/lib/auth/session";
+import { listLayers } from "@/lib/db/queries/layers";
 import { listRuns } from "@/lib/db/queries/runs";
-import { formatDateTime } from "@/lib/format";
+import { lastRunsByKindAndPlatform } from "@/lib/db/queries/schedules";
+import { inngestConfigured } from "@/lib/schedules/runner";
+import { scheduleStatuses } from "@/lib/schedules/status";
+import { SCHEDULES } from "@/lib/schedules/table";
 
-export default async function RunsPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const { projectId } = await params;
+const KINDS = ["ad_optimize", "watchdog", "content_refresh", "metrics_sync", "rescore_creatives", "wallet_top_up", "reconcile"] as const;
+const STATUSES = ["running", "completed", "failed", "skipped", "refused"] as const;
+
+async function Schedules({ projectId, timezone }: { projectId: string; timezone: string }) {
+  const rows = scheduleStatuses(SCHEDULES, await lastRunsByKindAndPlatform(projectId), new Date());
+  return <SchedulesPanel rows={rows} timezone={timezone} mode={inngestConfigured() ? "Inngest" : process.env.LAYERS_SCHEDULER === "off" ? "off" : "in-process"} />;
+}
+
+export default async function RunsPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ kind?: string; status?: string; layerId?: string }> }) {
+  const [{ projectId }, filters] = await Promise.all([params, searchParams]);
   const access = await requireProject(projectId);
-  const runs = await listRuns(projectId);
+  const kind = KINDS.find((k) => k === filters.kind);
+  const status = STATUSES.find((s) => s === filters.status);
+  const [runs, layers] = await Promise.all([listRuns(projectId, { kind, status, layerId: filters.layerId || undefined }), listLayers(projectId)]);
   return (
-    <div className="space-y-4">
+    <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Workflow runs</h1>
-      <Card>
+      <Card title="Global schedules">
+        <Suspense fallback={<Skeleton className="h-48" />}>
+          <Schedules projectId={projectId} timezone={access.timezone} />
+        </Suspense>
+      </Card>
+      <Card title="History" action={<RunFilters layers={layers} current={{ kind, status, layerId: filters.layerId }} />}>
         {runs.length === 0 ? (
-          <EmptyState title="No runs yet">The optimizer, watchdog, content refresh and metrics sync record every run here.</EmptyState>
+          <EmptyState title="No runs match">The optimizer, watchdog, content refresh and metrics sync record every run here, newest first.</EmptyState>
         ) : (
-          <table className="w-full text-sm" data-testid="runs-table">
-            <thead className="text-left text-xs uppercase text-slate-500">
-              <tr><th className="py-2">Started</th><th>Kind</th><th>Layer</th><th>Trigger</th><th>Status</th><th>Detail</th></tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id} className="border-t border-slate-100">
-                  <td className="py-2">{formatDateTime(run.startedAt, access.timezone)}</td>
-                  <td>{run.kind.replace(/_/g, "-")}</td>
-                  <td>{run.layer?.name ?? "—"}</td>
-                  <td>{run.trigger}</td>
-                  <td><Badge tone={run.status === "completed" ? "green" : run.status === "failed" ? "red" : "amber"}>{run.status}</Badge></td>
-                  <td className="text-slate-500">{run.error ?? run.skipReason ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RunsTable projectId={projectId} runs={runs} timezone={access.timezone} />
         )}
       </Card>
     </div>
