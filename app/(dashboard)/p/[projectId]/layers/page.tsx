@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { EmergencyStop } from "@/components/layers/emergency-stop";
+import { roleAllows } from "@/lib/auth/roles";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { requireProject } from "@/lib/auth/session";
 import { listLayers } from "@/lib/db/queries/layers";
@@ -36,6 +38,11 @@ export default async function LayersPage({ params }: { params: Promise<{ project
           </table>
         )}
       </Card>
+      {roleAllows(access.role, "org.emergency_stop") && (
+        <Card title="Org-wide emergency stop">
+          <EmergencyStop projectId={projectId} orgName={access.orgName} active={access.emergencyStopAt !== null} />
+        </Card>
+      )}
     </div>
   );
 }
