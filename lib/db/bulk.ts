@@ -9,6 +9,8 @@ export function getPgPool(): pg.Pool {
   if (!url) throw new Error("DATABASE_URL is not set");
   if (!globalForPg.layersPgPool || globalForPg.layersPgPoolUrl !== url) {
     globalForPg.layersPgPool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection dropped by the server (restart, DROP DATABASE) must not crash the process.
+    globalForPg.layersPgPool.on("error", (error) => console.error("[db] idle connection error:", error.message));
     globalForPg.layersPgPoolUrl = url;
   }
   return globalForPg.layersPgPool;
@@ -40,4 +42,10 @@ export async function bulkInsert(table: string, columns: BulkColumn[], rows: unk
     inserted += result.rowCount ?? 0;
   }
   return inserted;
+}
+
+export async function closePgPool(): Promise<void> {
+  const pool = globalForPg.layersPgPool;
+  globalForPg.layersPgPool = undefined;
+  await pool?.end();
 }

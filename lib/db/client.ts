@@ -29,3 +29,10 @@ export const db = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
   },
 });
+
+/** Closes the process-wide client (tests that drop their database, scripts that exit). */
+export async function closeDb(): Promise<void> {
+  const client = globalForPrisma.layersPrisma;
+  globalForPrisma.layersPrisma = undefined;
+  await client?.$disconnect();
+}
