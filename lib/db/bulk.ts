@@ -38,7 +38,9 @@ export async function bulkInsert(table: string, columns: BulkColumn[], rows: unk
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     const params = columns.map((_, i) => chunk.map((row) => row[i] ?? null));
+    const started = Date.now();
     const result = await runner.query(sql, params);
+    if (process.env.LAYERS_PROFILE) console.log(`[bulk] ${table} ${chunk.length} rows in ${Date.now() - started} ms`);
     inserted += result.rowCount ?? 0;
   }
   return inserted;
@@ -48,4 +50,45 @@ export async function closePgPool(): Promise<void> {
   const pool = globalForPg.layersPgPool;
   globalForPg.layersPgPool = undefined;
   await pool?.end();
+}
+
+/** COPY text-format field: backslash, tab, newline and carriage return escaped; null is \N. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+}
+
+/**
+ * Loads rows with COPY FROM STDIN, the fastest path PostgreSQL has (the optimizer writes 100k classifications
+ * per cycle). All `tables` are written in one transaction: a crash leaves none of them, never some.
+ */
+export async function copyRowsInTransaction(tables: { table: string; columns: string[]; rows: unknown[][] }[]): Promise<void> {
+  const { from } = await import("pg-copy-streams");
+  const { pipeline } = await import("node:stream/promises");
+  const { Readable } = await import("node:stream");
+  const client = await getPgPool().connect();
+  try {
+    await client.query("BEGIN");
+    for (const { table, columns, rows } of tables) {
+      if (rows.length === 0) continue;
+      const started = Date.now();
+      const stream = client.query(from(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
+      // Batches of lines keep memory flat and the stream busy.
+      async function* lines() {
+        const BATCH = 2_000;
+        for (let i = 0; i < rows.length; i += BATCH) {
+          yield rows.slice(i, i + BATCH).map((row) => row.map(copyField).join("\t")).join("\n") + "\n";
+        }
+      }
+      await pipeline(Readable.from(lines()), stream);
+      if (process.env.LAYERS_PROFILE) console.log(`[copy] ${table} ${rows.length} rows in ${Date.now() - started} ms`);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }

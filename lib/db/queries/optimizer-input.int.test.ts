@@ -24,8 +24,8 @@ describe("loadCycleInput", () => {
     const actual = inputs.find((i) => i.id === w.ads.x)!.precomputed!;
     for (const key of ["1d", "3d", "7d", "14d", "30d"] as const) {
       for (const [field, value] of Object.entries(expected.windows[key])) {
-        const got = actual.windows[key][field as keyof typeof value];
-        if (typeof value === "number") expect(got, `${key}.${field}`).toBeCloseTo(value, 6);
+        const got = (actual.windows[key] as unknown as Record<string, unknown>)[field];
+        if (typeof value === "number") expect(got as number, `${key}.${field}`).toBeCloseTo(value, 6);
         else expect(got, `${key}.${field}`).toBe(value);
       }
     }

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Decision } from "@/lib/optimizer";
 import type { Prisma, RunKind, RunStatus, RunTrigger } from "../generated/client";
-import { bulkInsert } from "../bulk";
+import { copyRowsInTransaction } from "../bulk";
 import { db } from "../client";
 
 /** A lease per job+layer: overlapping schedulers and app instances never run the same cycle twice at once. */
@@ -53,39 +53,34 @@ export interface DecisionExtras {
   expiresAt: Date | null;
 }
 
-/** Every classification (with the metrics that drove it) and every proposal, in two set-based inserts. */
+/** A PostgreSQL array literal: nested arrays cannot go through unnest(), so each row's list travels as one text. */
+export function pgTextArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+}
+
+/** Every classification (with the inputs that drove it) and every proposal, written together by COPY. */
 export async function recordDecisions(runId: string, scoringVersion: string, decisions: Decision[], extras: Map<string, DecisionExtras>, now: Date) {
   const classifications = decisions.map((d) => [
-    `c_${runId}_${d.entityId}`, runId, d.entityId, d.classification, d.score, scoringVersion, JSON.stringify(d.reasons),
-    JSON.stringify({ inputs: d.inputs, windows: d.metrics, action: d.action, status: d.status, sentence: d.sentence, confidence: d.confidence }), now,
+    `c_${runId}_${d.entityId}`, runId, d.entityId, d.classification, d.score, scoringVersion, pgTextArray(d.reasons),
+    JSON.stringify({ inputs: d.inputs, action: d.action, status: d.status, sentence: d.sentence, confidence: d.confidence }), now,
   ]);
-  await bulkInsert("EntityClassification", [
-    { name: "id", arrayType: "text[]" }, { name: "runId", arrayType: "text[]" }, { name: "entityId", arrayType: "text[]" },
-    { name: "classification", arrayType: "text[]", cast: (v) => `${v}::"Classification"` },
-    { name: "score", arrayType: "float8[]" }, { name: "scoringVersion", arrayType: "text[]" },
-    { name: "reasons", arrayType: "text[]", cast: (v) => `ARRAY(SELECT jsonb_array_elements_text(${v}::jsonb))` },
-    { name: "metrics", arrayType: "text[]", cast: (v) => `${v}::jsonb` }, { name: "createdAt", arrayType: "timestamptz[]" },
-  ], classifications);
   const proposals = decisions.filter((d) => d.action !== "hold").map((d) => {
     const extra = extras.get(d.entityId);
     const pending = d.status === "approved" && extra?.approvalState === "pending";
     return [
-      `p_${runId}_${d.entityId}`, runId, d.entityId, d.action, d.from ?? null, d.to ?? null, d.status, JSON.stringify(d.reasons), d.sentence,
-      d.confidence, JSON.stringify(d.inputs), JSON.stringify(d.guardrailsPassed), extra?.replacementContentId ?? null,
-      d.status === "approved" ? (pending ? "pending" : "auto") : "auto", pending ? extra?.expiresAt ?? null : null, now,
+      `p_${runId}_${d.entityId}`, runId, d.entityId, d.action, d.from ?? null, d.to ?? null, d.status, pgTextArray(d.reasons), d.sentence,
+      d.confidence, JSON.stringify({ ...d.inputs, windows: d.metrics }), pgTextArray(d.guardrailsPassed), extra?.replacementContentId ?? null,
+      pending ? "pending" : "auto", pending ? extra?.expiresAt ?? null : null, now,
     ];
   });
-  await bulkInsert("Proposal", [
-    { name: "id", arrayType: "text[]" }, { name: "runId", arrayType: "text[]" }, { name: "entityId", arrayType: "text[]" },
-    { name: "action", arrayType: "text[]", cast: (v) => `${v}::"ProposalAction"` }, { name: "fromValue", arrayType: "int4[]" }, { name: "toValue", arrayType: "int4[]" },
-    { name: "status", arrayType: "text[]", cast: (v) => `${v}::"ProposalStatus"` },
-    { name: "reasons", arrayType: "text[]", cast: (v) => `ARRAY(SELECT jsonb_array_elements_text(${v}::jsonb))` },
-    { name: "sentence", arrayType: "text[]" }, { name: "confidence", arrayType: "float8[]" }, { name: "inputs", arrayType: "text[]", cast: (v) => `${v}::jsonb` },
-    { name: "guardrailsPassed", arrayType: "text[]", cast: (v) => `ARRAY(SELECT jsonb_array_elements_text(${v}::jsonb))` },
-    { name: "replacementContentId", arrayType: "text[]" },
-    { name: "approvalState", arrayType: "text[]", cast: (v) => `${v}::"ApprovalState"` }, { name: "expiresAt", arrayType: "timestamptz[]" },
-    { name: "createdAt", arrayType: "timestamptz[]" },
-  ], proposals);
+  await copyRowsInTransaction([
+    { table: "EntityClassification", columns: ["id", "runId", "entityId", "classification", "score", "scoringVersion", "reasons", "metrics", "createdAt"], rows: classifications },
+    {
+      table: "Proposal",
+      columns: ["id", "runId", "entityId", "action", "fromValue", "toValue", "status", "reasons", "sentence", "confidence", "inputs", "guardrailsPassed", "replacementContentId", "approvalState", "expiresAt", "createdAt"],
+      rows: proposals,
+    },
+  ]);
   return { classifications: classifications.length, proposals: proposals.length };
 }
 
