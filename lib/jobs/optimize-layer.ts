@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { loadCycleInput } from "@/lib/db/queries/optimizer-input";
 import { loadSelectionConfig, loadSelectionCreatives } from "@/lib/db/queries/selection-input";
 import { notify } from "@/lib/db/queries/notifications";
+import { expirePendingProposals } from "@/lib/db/queries/proposals";
 import {
   acquireJobLock, finishRun, lockHolder, recordDecisions, recordTerminalRun, releaseJobLock, runHasDecisions, startRun, type DecisionExtras,
 } from "@/lib/db/queries/run-records";
@@ -84,6 +85,7 @@ export async function runLayerCycle(db: Db, options: LayerCycleOptions): Promise
   }
   await startRun({ id: runId, projectId: layerRow.projectId, layerId, kind, trigger, startedAt: now });
   try {
+    await expirePendingProposals(now);
     let summary = { approved: 0, rejected: 0, pauses: 0, actions: 0 };
     let counts: Record<string, unknown> = {};
     let scoringVersion: string | undefined;
