@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Nav } from "@/components/layout/nav";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ProjectSwitcher } from "@/components/layout/project-switcher";
 import { auth, signOut } from "@/lib/auth";
 import { getProjectAccess, listProjectsForUser } from "@/lib/db/access";
@@ -16,7 +17,10 @@ export default async function ProjectLayout({ children, params }: { children: Re
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4">
-        <div className="text-lg font-bold text-indigo-700">Layers</div>
+        <div className="flex items-center justify-between">
+          <div className="text-lg font-bold text-indigo-700">Layers</div>
+          <NotificationBell projectId={projectId} timezone={access.timezone} />
+        </div>
         <ProjectSwitcher current={projectId} projects={projects.map((p) => ({ id: p.id, name: p.name, orgName: p.org.name }))} />
         <Nav projectId={projectId} />
         <div className="mt-auto space-y-2 text-xs text-slate-500">

@@ -1,11 +1,13 @@
 import { Suspense } from "react";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { KpiTiles } from "@/components/dashboard/kpi-tiles";
+import { OptimizerActivity } from "@/components/dashboard/optimizer-activity";
 import { Card, Skeleton } from "@/components/ui/card";
 import { requireProject } from "@/lib/auth/session";
 import { getProjectKpis } from "@/lib/db/queries/kpis";
 import { getProjectSettings } from "@/lib/db/queries/projects";
 import { getProjectTrend } from "@/lib/db/queries/trend";
+import { TasksWidget, WalletWidget } from "./wallet/dashboard-widgets";
 
 async function Kpis({ projectId }: { projectId: string }) {
   const [kpis, settings] = await Promise.all([getProjectKpis(projectId), getProjectSettings(projectId)]);
@@ -32,6 +34,15 @@ export default async function DashboardPage({ params }: { params: Promise<{ proj
           <Trend projectId={projectId} currency={access.currency} />
         </Suspense>
       </Card>
+      <Suspense fallback={<Skeleton className="h-48" />}>
+        <OptimizerActivity access={access} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="h-48" />}>
+        <TasksWidget access={access} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="h-40" />}>
+        <WalletWidget access={access} />
+      </Suspense>
     </div>
   );
 }
