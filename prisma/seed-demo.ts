@@ -1,8 +1,11 @@
 // The demo organisation: deterministic from a fixed seed, so every fresh machine shows the same world.
 // Metrics come from the simulated market (lib/sim), the same engine `layers simulate` advances.
-import { createDb, type Db } from "@/lib/db/client";
+import { closePgPool } from "@/lib/db/bulk";
+import { closeDb, createDb, type Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/db/users";
+import { runLayerCycle } from "@/lib/jobs/optimize-layer";
 import { advanceSimulatedLayer } from "@/lib/sim/advance";
+import { seedDemoWallet } from "@/lib/sim/demo-wallet";
 import { createSeededRandom } from "@/lib/sim/random";
 
 export const DEMO_PASSWORD = "layers-demo";
@@ -122,6 +125,9 @@ async function createLayerTree(db: Db, projectId: string, plan: LayerPlan, creat
 /** Seeds the demo org; with `ifEmpty`, does nothing when any org exists. Returns whether it seeded. */
 export async function seedDemo(url: string, options: { ifEmpty?: boolean; now?: Date } = {}): Promise<boolean> {
   const db = createDb(url, 4);
+  // Job code reads the process-wide client (lib/db), so point it at the database being seeded.
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
   try {
     const existing = await db.org.findUnique({ where: { slug: "acme-games" }, select: { id: true } });
     if (existing || (options.ifEmpty && (await db.org.count()) > 0)) return false;
@@ -131,16 +137,21 @@ export async function seedDemo(url: string, options: { ifEmpty?: boolean; now?: 
     const rand = createSeededRandom("acme-games-demo");
     const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-    const org = await db.org.create({ data: { name: "Acme Games", slug: "acme-games", wallet: { create: { currency: "USD", autoTopUpEnabled: true, thresholdMinor: 200_000, topUpAmountMinor: 500_000, dailyCapMinor: 1_500_000 } } } });
+    const org = await db.org.create({ data: { name: "Acme Games", slug: "acme-games", wallet: { create: { currency: "USD", autoTopUpEnabled: true, thresholdMinor: 400_000, topUpAmountMinor: 800_000, dailyCapMinor: 2_000_000 } } } });
     for (const user of DEMO_USERS) {
       await db.user.create({ data: { email: user.email, name: user.name, passwordHash, memberships: { create: { orgId: org.id, role: user.role } } } });
     }
     const project = await db.project.create({ data: { orgId: org.id, name: "Puzzle Quest", slug: "puzzle-quest", timezone: "America/Los_Angeles", currency: "USD", targetCpaMinor: 600 } });
     const creatives = await createCreatives(db, org.id, project.id, rand, now);
+    const layerIds: string[] = [];
     for (const plan of LAYERS) {
       const layer = await createLayerTree(db, project.id, plan, creatives, rand, historyStart);
       await advanceSimulatedLayer(db, layer.id, { days: DEMO_HISTORY_DAYS, now });
+      layerIds.push(layer.id);
     }
+    await seedDemoWallet(db, org.id, { now });
+    // A first optimizer cycle, so the run history and the activity panel have something to explain on day one.
+    for (const layerId of layerIds) await runLayerCycle(db, { layerId, mode: "cycle", trigger: "schedule", now });
 
     // A second, unrelated organisation: proves tenant isolation in the demo and in the tests.
     const other = await db.org.create({ data: { name: "Globex Studios", slug: "globex-studios" } });
@@ -149,5 +160,7 @@ export async function seedDemo(url: string, options: { ifEmpty?: boolean; now?: 
     return true;
   } finally {
     await db.$disconnect();
+    await Promise.all([closeDb(), closePgPool()]);
+    process.env.DATABASE_URL = previousUrl;
   }
 }

@@ -1,37 +1,41 @@
-import { Badge, Card, EmptyState } from "@/components/ui/card";
+import Link from "next/link";
+import { Suspense } from "react";
+import { libraryPermissions } from "@/components/creatives/permissions";
+import { LibraryFiltersForm } from "@/components/creatives/library-filters";
+import { UploadCreativeForm } from "@/components/creatives/upload-form";
+import { Card, Skeleton } from "@/components/ui/card";
 import { requireProject } from "@/lib/auth/session";
-import { listProjectCreatives } from "@/lib/db/queries/creatives";
+import { parseLibraryFilters } from "@/lib/creatives/filters";
+import { ApprovalSetting, LibrarySection } from "./sections";
 
-export default async function CreativesPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function CreativesPage({ params, searchParams }: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { projectId } = await params;
-  await requireProject(projectId);
-  const creatives = await listProjectCreatives(projectId);
+  const access = await requireProject(projectId);
+  const filters = parseLibraryFilters(await searchParams);
+  const permissions = libraryPermissions(access.role);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Creative library</h1>
-      <Card>
-        {creatives.length === 0 ? (
-          <EmptyState title="No creatives yet">Upload a manual creative or connect a generation source.</EmptyState>
-        ) : (
-          <table className="w-full text-sm" data-testid="creatives-table">
-            <thead className="text-left text-xs uppercase text-slate-500">
-              <tr><th className="py-2">Creative</th><th>Pool</th><th>Score</th><th>Approval</th><th>Override</th><th>Safety</th><th>Running on</th></tr>
-            </thead>
-            <tbody>
-              {creatives.map((c) => (
-                <tr key={c.id} className="border-t border-slate-100">
-                  <td className="py-2 font-medium">{c.title}</td>
-                  <td>{c.pool}</td>
-                  <td>{c.organicScore === null ? "unscored" : c.organicScore.toFixed(1)}</td>
-                  <td><Badge tone={c.approval === "approved" ? "green" : c.approval === "pending" ? "amber" : "red"}>{c.approval}</Badge></td>
-                  <td>{c.override ?? "auto"}</td>
-                  <td>{c.safetyFailed ? <Badge tone="red">safety failed</Badge> : "ok"}</td>
-                  <td>{c.activeAds} ad sets</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Creative library</h1>
+        <Link href={`/p/${projectId}/creatives/changelog`} className="text-sm text-indigo-700 hover:underline">Scoring changelog</Link>
+      </div>
+      {!permissions.approve && (
+        <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="role-notice">
+          You can read the library. Your role ({access.role}) cannot approve, override, archive or upload creatives; that needs marketer or above.
+        </p>
+      )}
+      <Suspense fallback={<Skeleton className="h-10" />}>
+        <ApprovalSetting projectId={projectId} permissions={permissions} />
+      </Suspense>
+      <LibraryFiltersForm key={JSON.stringify(filters)} projectId={projectId} filters={filters} />
+      <Suspense key={JSON.stringify(filters)} fallback={<Skeleton className="h-96" />}>
+        <LibrarySection projectId={projectId} filters={filters} currency={access.currency} permissions={permissions} />
+      </Suspense>
+      <Card title="Upload a manual creative">
+        <UploadCreativeForm projectId={projectId} permissions={permissions} />
       </Card>
     </div>
   );
