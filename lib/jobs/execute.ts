@@ -2,7 +2,7 @@
 // (run + entity + action) first, so a retried or crashed run never applies it twice; one failure is
 // recorded and does not stop the others.
 import type { Db } from "@/lib/db/client";
-import { applyEntityChange, getEntityRefs } from "@/lib/db/queries/entities";
+import { applyEntityChange, getEntityRefs, mirrorLaunchedAd } from "@/lib/db/queries/entities";
 import { claimExecution, completeExecution, executableProposals } from "@/lib/db/queries/run-records";
 import { loadSelectionConfig, loadSelectionCreatives } from "@/lib/db/queries/selection-input";
 import type { AdPlatformClient, Platform } from "@/lib/platforms/types";
@@ -70,7 +70,9 @@ async function launchOne(
   const executionId = await claimExecution({ idempotencyKey: key, proposalId: null, layerId: o.layerId, entityId: o.adset.id, action: "launch", value: null });
   if (!executionId) return true;
   try {
-    const ad = await o.client.createAd({ adsetPlatformId: o.adset.platformId, creativeRef: o.contentId, name: `${o.adset.name} · creative ${o.contentId.slice(-6)}`, idempotencyKey: key });
+    const name = `${o.adset.name} · creative ${o.contentId.slice(-6)}`;
+    const ad = await o.client.createAd({ adsetPlatformId: o.adset.platformId, creativeRef: o.contentId, name, idempotencyKey: key });
+    await mirrorLaunchedAd({ layerId: o.layerId, adsetId: o.adset.id, platformId: ad.platformId, contentId: o.contentId, name, now: o.now });
     await completeExecution(executionId, { ok: true, result: { contentId: o.contentId, adPlatformId: ad.platformId, reason: o.keySuffix } }, o.now);
     return true;
   } catch (error) {
