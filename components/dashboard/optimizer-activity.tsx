@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import type { ProjectAccess } from "@/lib/db/access";
-import { listPendingProposals, listRecentActivity } from "@/lib/db/queries/run-detail";
+import type { listRecentActivity } from "@/lib/db/queries/run-detail";
 import { formatDateTime } from "@/lib/format";
 
 /** The daily read: what the optimizer did lately and why, and what waits for a marketer. */
-export async function OptimizerActivity({ access }: { access: ProjectAccess }) {
-  const [activity, pending] = await Promise.all([listRecentActivity(access.projectId, 10), listPendingProposals(access.projectId, new Date())]);
+export function OptimizerActivity({ access, activity, pendingCount }: { access: ProjectAccess; activity: Awaited<ReturnType<typeof listRecentActivity>>; pendingCount: number }) {
   return (
-    <Card title="Optimizer activity" action={pending.length > 0 ? <Badge tone="amber">{pending.length} awaiting approval</Badge> : undefined}>
+    <Card title="Optimizer activity" action={pendingCount > 0 ? <Badge tone="amber">{pendingCount} awaiting approval</Badge> : undefined}>
       {activity.length === 0 ? (
         <EmptyState title="No optimizer actions yet">Holding is the most common outcome, by design. Runs appear in the run history.</EmptyState>
       ) : (

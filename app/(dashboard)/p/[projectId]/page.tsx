@@ -6,7 +6,9 @@ import { Card, Skeleton } from "@/components/ui/card";
 import { requireProject } from "@/lib/auth/session";
 import { getProjectKpis } from "@/lib/db/queries/kpis";
 import { getProjectSettings } from "@/lib/db/queries/projects";
+import { listPendingProposals, listRecentActivity } from "@/lib/db/queries/run-detail";
 import { getProjectTrend } from "@/lib/db/queries/trend";
+import type { ProjectAccess } from "@/lib/db/access";
 import { TasksWidget, WalletWidget } from "./wallet/dashboard-widgets";
 
 async function Kpis({ projectId }: { projectId: string }) {
@@ -18,6 +20,11 @@ async function Trend({ projectId, currency }: { projectId: string; currency: str
   const points = await getProjectTrend(projectId, 30);
   const data = points.map((p) => ({ date: p.date.slice(5), spend: p.spendMinor / 100, cpa: p.installs ? p.spendMinor / p.installs / 100 : null }));
   return <TrendChart data={data} currency={currency} />;
+}
+
+async function Activity({ access }: { access: ProjectAccess }) {
+  const [activity, pending] = await Promise.all([listRecentActivity(access.projectId, 10), listPendingProposals(access.projectId, new Date())]);
+  return <OptimizerActivity access={access} activity={activity} pendingCount={pending.length} />;
 }
 
 export default async function DashboardPage({ params }: { params: Promise<{ projectId: string }> }) {
@@ -35,7 +42,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ proj
         </Suspense>
       </Card>
       <Suspense fallback={<Skeleton className="h-48" />}>
-        <OptimizerActivity access={access} />
+        <Activity access={access} />
       </Suspense>
       <Suspense fallback={<Skeleton className="h-48" />}>
         <TasksWidget access={access} />
