@@ -1,6 +1,7 @@
 // Real connectors, selected by the layer's stored credentials (AES-256-GCM at rest; the key comes from env).
 import type { Db } from "@/lib/db/client";
 import { decryptCredentials, parseEncryptionKey } from "@/lib/platforms/credentials";
+import { platformBaseUrlsFromEnv } from "@/lib/platforms/endpoints";
 import { createPlatformClient } from "@/lib/platforms/factory";
 import type { AdPlatformClient, Platform } from "@/lib/platforms/types";
 import { createSimulatedClient } from "@/lib/sim/client";
@@ -15,5 +16,5 @@ export async function createConnectedClient(db: Db, layer: { id: string; platfor
   const secret = layer.credentialsRef ? await db.credentialSecret.findUnique({ where: { id: layer.credentialsRef }, select: { kind: true, ciphertext: true } }) : null;
   if (!secret || secret.kind === "simulated") return createSimulatedClient(db, layer);
   const credentials = decryptCredentials(secret.ciphertext, encryptionKeyFromEnv());
-  return createPlatformClient(layer.platform, credentials, { simulated: () => createSimulatedClient(db, layer) });
+  return createPlatformClient(layer.platform, credentials, { simulated: () => createSimulatedClient(db, layer), baseUrls: platformBaseUrlsFromEnv() });
 }

@@ -11,6 +11,7 @@ import { listPendingProposals } from "@/lib/db/queries/run-detail";
 import { listRuns } from "@/lib/db/queries/runs";
 import { formatDateTime } from "@/lib/format";
 import { describeChange } from "@/lib/format/decisions";
+import { AccountHealthCard } from "./account-health-card";
 
 export default async function LayerPage({ params }: { params: Promise<{ projectId: string; layerId: string }> }) {
   const { projectId, layerId } = await params;
@@ -43,6 +44,7 @@ export default async function LayerPage({ params }: { params: Promise<{ projectI
           {roleAllows(access.role, "layer.pause") ? <LayerModeToggle layerId={layer.id} mode={layer.mode} /> : <p className="text-sm">Mode: {layer.mode}</p>}
         </Card>
       </div>
+      <AccountHealthCard layer={layer} timezone={access.timezone} />
       <Card title={`Pending actions (${pending.length})`}>
         {pending.length === 0 ? (
           <EmptyState title="Nothing waiting for approval">In approve-first mode, approved optimizer actions wait here for 7 days.</EmptyState>
