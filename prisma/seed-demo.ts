@@ -5,6 +5,7 @@ import { closeDb, createDb, type Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/db/users";
 import { runLayerCycle } from "@/lib/jobs/optimize-layer";
 import { advanceSimulatedLayer } from "@/lib/sim/advance";
+import { seedDemoEvents } from "@/lib/sim/demo-events";
 import { seedDemoWallet } from "@/lib/sim/demo-wallet";
 import { createSeededRandom } from "@/lib/sim/random";
 
@@ -150,6 +151,7 @@ export async function seedDemo(url: string, options: { ifEmpty?: boolean; now?: 
       layerIds.push(layer.id);
     }
     await seedDemoWallet(db, org.id, { now });
+    await seedDemoEvents(db, project.id, { now, days: 14 });
     // A first optimizer cycle, so the run history and the activity panel have something to explain on day one.
     for (const layerId of layerIds) await runLayerCycle(db, { layerId, mode: "cycle", trigger: "schedule", now });
 

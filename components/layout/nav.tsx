@@ -8,6 +8,7 @@ const SECTIONS = [
   ["layers", "Layers"],
   ["runs", "Runs"],
   ["events", "Events"],
+  ["reconciliation", "Reconciliation"],
   ["wallet", "Wallet"],
   ["settings", "Settings"],
 ] as const;

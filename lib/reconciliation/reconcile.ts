@@ -103,6 +103,7 @@ export const USUAL_DRIFT_CAUSES: ReadonlyArray<{ id: string; title: string; body
 
 const PLATFORM_LABELS: Record<string, string> = {
   meta: "Meta", meta_ads: "Meta", tiktok: "TikTok", tiktok_ads: "TikTok", apple: "Apple Search Ads", apple_ads: "Apple Search Ads",
+  apple_search_ads: "Apple Search Ads",
 };
 export function platformLabel(platform: string): string {
   return PLATFORM_LABELS[platform] ?? platform;

@@ -1,5 +1,6 @@
 // Registers the project- and org-scoped jobs with the dispatcher (kept apart to avoid import cycles).
 import { projectIdsOfOrg, withRecordedRun } from "@/lib/jobs/recorded";
+import { runReconciliation } from "@/lib/jobs/reconcile";
 import { rescoreProjectCreatives } from "@/lib/jobs/rescore";
 import { runWalletCycle } from "@/lib/jobs/wallet";
 import { registerJob } from "./jobs";
@@ -10,4 +11,8 @@ registerJob("wallet-top-up", async (db, orgId, c) =>
 
 registerJob("rescore-creatives", (db, projectId, c) =>
   withRecordedRun(db, { projectIds: [projectId], kind: "rescore_creatives", trigger: c.trigger, now: c.now }, () => rescoreProjectCreatives(db, projectId, c.now), (r) => ({ ...r })),
+);
+
+registerJob("reconcile", (db, projectId, c) =>
+  withRecordedRun(db, { projectIds: [projectId], kind: "reconcile", trigger: c.trigger, now: c.now }, () => runReconciliation(db, projectId, c.now), (r) => ({ ...(r as object) })),
 );

@@ -9,45 +9,93 @@ import type { Prisma } from "../generated/client";
 const INSERT_SQL = `
 INSERT INTO "SdkEvent" (id, "projectId", "eventId", name, "occurredAt", "receivedAt", "appId", "appUserId", "installId", "sessionId",
   environment, platform, "revenueMinor", currency, "campaignId", "adsetId", "adId", "adPlatform", payload)
-SELECT 'ev_' || replace(gen_random_uuid()::text, '-', ''), $1, u.event_id, u.name, u.occurred_at, $2::timestamp, u.app_id, u.app_user_id,
-  u.install_id, u.session_id, u.environment, u.platform, u.revenue_minor, u.currency, u.campaign_id, u.adset_id, u.ad_id, u.ad_platform, u.payload::jsonb
-FROM unnest($3::uuid[], $4::text[], $5::timestamp[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int4[],
-  $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
-  AS u(event_id, name, occurred_at, app_id, app_user_id, install_id, session_id, environment, platform, revenue_minor,
-       currency, campaign_id, adset_id, ad_id, ad_platform, payload)
+SELECT 'ev_' || replace(gen_random_uuid()::text, '-', ''), u.project_id, u.event_id, u.name, u.occurred_at, u.received_at, u.app_id,
+  u.app_user_id, u.install_id, u.session_id, u.environment, u.platform, u.revenue_minor, u.currency, u.campaign_id, u.adset_id, u.ad_id,
+  u.ad_platform, u.payload::jsonb
+FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamp[], $5::timestamp[], $6::text[], $7::text[], $8::text[], $9::text[],
+  $10::text[], $11::text[], $12::int4[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
+  AS u(project_id, event_id, name, occurred_at, received_at, app_id, app_user_id, install_id, session_id, environment, platform,
+       revenue_minor, currency, campaign_id, adset_id, ad_id, ad_platform, payload)
 ON CONFLICT ("projectId", "eventId") DO NOTHING
-RETURNING "eventId"`;
+RETURNING "projectId", "eventId"`;
+
+interface PendingInsert {
+  projectId: string;
+  rows: readonly IngestRow[];
+  receivedAt: Date;
+  resolve(inserted: Set<string>): void;
+  reject(error: unknown): void;
+}
 
 /**
- * One statement per batch: rows whose (projectId, eventId) already exists are skipped by the
- * unique index, so concurrent retries of the same batch store each event exactly once. Returns
- * the event ids this call inserted (the rest were duplicates). Committed when it resolves.
- * Dates travel as ISO strings: the columns are UTC `timestamp`, and pg would send a Date in local time.
+ * Group commit: while inserts are in flight, batches from concurrent requests queue up and go out
+ * together as ONE statement (and one commit), so many small SDK batches cost about what one large
+ * batch does. A request that finds the database idle is sent at once (no added latency).
  */
-export async function insertIngestRows(projectId: string, rows: readonly IngestRow[], receivedAt: Date): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const column = <T>(pick: (row: IngestRow) => T) => rows.map(pick);
-  const result = await getPgPool().query<{ eventId: string }>(INSERT_SQL, [
-    projectId,
-    receivedAt.toISOString(),
-    column((r) => r.eventId),
-    column((r) => r.name),
-    column((r) => r.occurredAt.toISOString()),
-    column((r) => r.appId),
-    column((r) => r.appUserId),
-    column((r) => r.installId),
-    column((r) => r.sessionId),
-    column((r) => r.environment),
-    column((r) => r.platform),
-    column((r) => r.revenueMinor),
-    column((r) => r.currency),
-    column((r) => r.campaignId),
-    column((r) => r.adsetId),
-    column((r) => r.adId),
-    column((r) => r.adPlatform),
-    column((r) => r.payload),
-  ]);
-  return new Set(result.rows.map((r) => r.eventId));
+const MAX_IN_FLIGHT = 2;
+const MAX_ROWS_PER_STATEMENT = 5_000;
+const globalQueue = globalThis as unknown as { layersIngestQueue?: { pending: PendingInsert[]; inFlight: number } };
+const queue = (globalQueue.layersIngestQueue ??= { pending: [], inFlight: 0 });
+
+/**
+ * Rows whose (projectId, eventId) already exists are skipped by the unique index, and an id
+ * repeated across the requests of one statement goes to the first of them, so concurrent retries
+ * of the same batch store each event exactly once. Resolves with the event ids this call
+ * inserted (the rest were duplicates), after the commit. Dates travel as ISO strings: the columns
+ * are UTC `timestamp`, and pg would send a Date in local time.
+ */
+export function insertIngestRows(projectId: string, rows: readonly IngestRow[], receivedAt: Date): Promise<Set<string>> {
+  if (rows.length === 0) return Promise.resolve(new Set());
+  return new Promise((resolve, reject) => {
+    queue.pending.push({ projectId, rows, receivedAt, resolve, reject });
+    pump();
+  });
+}
+
+function pump(): void {
+  while (queue.inFlight < MAX_IN_FLIGHT && queue.pending.length > 0) {
+    const group: PendingInsert[] = [];
+    let size = 0;
+    while (queue.pending.length > 0 && (group.length === 0 || size + queue.pending[0].rows.length <= MAX_ROWS_PER_STATEMENT)) {
+      const next = queue.pending.shift()!;
+      group.push(next);
+      size += next.rows.length;
+    }
+    queue.inFlight++;
+    void insertGroup(group).finally(() => {
+      queue.inFlight--;
+      pump();
+    });
+  }
+}
+
+async function insertGroup(group: PendingInsert[]): Promise<void> {
+  const owner = new Map<string, PendingInsert>();
+  const rows: { request: PendingInsert; row: IngestRow }[] = [];
+  for (const request of group)
+    for (const row of request.rows) {
+      const key = `${request.projectId}/${row.eventId}`;
+      if (owner.has(key)) continue;
+      owner.set(key, request);
+      rows.push({ request, row });
+    }
+  try {
+    const column = <T>(pick: (row: IngestRow, request: PendingInsert) => T) => rows.map((r) => pick(r.row, r.request));
+    const result = await getPgPool().query<{ projectId: string; eventId: string }>(INSERT_SQL, [
+      column((_, q) => q.projectId), column((r) => r.eventId), column((r) => r.name), column((r) => r.occurredAt.toISOString()),
+      column((_, q) => q.receivedAt.toISOString()), column((r) => r.appId), column((r) => r.appUserId), column((r) => r.installId),
+      column((r) => r.sessionId), column((r) => r.environment), column((r) => r.platform), column((r) => r.revenueMinor),
+      column((r) => r.currency), column((r) => r.campaignId), column((r) => r.adsetId), column((r) => r.adId),
+      column((r) => r.adPlatform), column((r) => r.payload),
+    ]);
+    const inserted = new Map(group.map((request) => [request, new Set<string>()]));
+    for (const r of result.rows) inserted.get(owner.get(`${r.projectId}/${r.eventId}`)!)!.add(r.eventId);
+    for (const request of group) request.resolve(inserted.get(request)!);
+  } catch (error) {
+    // Never let one request's failure fail its neighbours: retry each on its own.
+    if (group.length === 1) return group[0].reject(error);
+    await Promise.all(group.map((request) => insertGroup([request])));
+  }
 }
 
 export interface FeedEvent {
