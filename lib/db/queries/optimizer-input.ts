@@ -93,7 +93,7 @@ export async function loadCycleInput(layerId: string, now: Date) {
     }),
     getPgPool().query<EntityRow>(
       `SELECT id, level, "parentId", "platformCreatedAt", status, learning, "dailyBudgetMinor", "bidMinor", "contentId"
-       FROM "AdEntity" WHERE "layerId" = $1 AND status <> 'deleted' ORDER BY id`, [layerId]),
+       FROM "AdEntity" WHERE "layerId" = $1 AND status <> 'deleted'`, [layerId]),
     loadBandedMetrics(layerId, today),
     // Cooldowns look back 48h at most: only recent executed actions matter.
     db.actionExecution.findMany({

@@ -69,7 +69,7 @@ export async function recordDecisions(runId: string, scoringVersion: string, dec
     const pending = d.status === "approved" && extra?.approvalState === "pending";
     return [
       `p_${runId}_${d.entityId}`, runId, d.entityId, d.action, d.from ?? null, d.to ?? null, d.status, pgTextArray(d.reasons), d.sentence,
-      d.confidence, JSON.stringify({ ...d.inputs, windows: d.metrics }), pgTextArray(d.guardrailsPassed), extra?.replacementContentId ?? null,
+      d.confidence, JSON.stringify(d.inputs), pgTextArray(d.guardrailsPassed), extra?.replacementContentId ?? null,
       pending ? "pending" : "auto", pending ? extra?.expiresAt ?? null : null, now,
     ];
   });
