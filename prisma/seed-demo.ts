@@ -163,6 +163,7 @@ export async function seedDemo(url: string, options: { ifEmpty?: boolean; now?: 
   } finally {
     await db.$disconnect();
     await Promise.all([closeDb(), closePgPool()]);
-    process.env.DATABASE_URL = previousUrl;
+    if (previousUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previousUrl;
   }
 }

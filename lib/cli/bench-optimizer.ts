@@ -78,7 +78,8 @@ export async function benchOptimizer(entities = Number(process.env.BENCH_ENTITIE
   } finally {
     await db.$disconnect();
     await Promise.all([closeDb(), closePgPool()]);
-    process.env.DATABASE_URL = previousUrl;
+    if (previousUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previousUrl;
     await database.cleanup();
   }
 }

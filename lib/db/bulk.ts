@@ -53,9 +53,12 @@ export async function closePgPool(): Promise<void> {
 }
 
 /** COPY text-format field: backslash, tab, newline and carriage return escaped; null is \N. */
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 function copyField(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
+  if (typeof value === "number") return String(value);
   const text = value instanceof Date ? value.toISOString() : String(value);
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 

@@ -60,6 +60,17 @@ function pinReplacements(decisions: Decision[], entities: Awaited<ReturnType<typ
   return replacement;
 }
 
+/** LAYERS_PROFILE=1 prints how long each phase of a cycle took (the benchmark uses it). */
+function profiler() {
+  let last = Date.now();
+  return (name: string) => {
+    if (!process.env.LAYERS_PROFILE) return;
+    const now = Date.now();
+    console.log(`[cycle] ${name} ${now - last} ms`);
+    last = now;
+  };
+}
+
 export async function runLayerCycle(db: Db, options: LayerCycleOptions): Promise<LayerCycleOutcome> {
   const { layerId, mode, trigger, now } = options;
   const kind = KIND_OF_MODE[mode];
@@ -90,11 +101,14 @@ export async function runLayerCycle(db: Db, options: LayerCycleOptions): Promise
     let counts: Record<string, unknown> = {};
     let scoringVersion: string | undefined;
     if (!(await runHasDecisions(runId))) {
+      const phase = profiler();
       const { layer, entities, inputs } = await loadCycleInput(layerId, now);
+      phase("load");
       const result = decideCycle(
         { now, layer: { platform, paused: layer.status === "paused", lastSyncAt: layer.lastSyncAt }, settings: { targetCpaMinor: layer.project.targetCpaMinor }, entities: inputs },
         { mode },
       );
+      phase("decide");
       summary = result.summary;
       scoringVersion = result.scoringVersion;
       const needsCreatives = result.decisions.some((d) => d.action === "pause" && d.status === "approved" && d.level === "ad");
@@ -107,7 +121,9 @@ export async function runLayerCycle(db: Db, options: LayerCycleOptions): Promise
         if (d.action === "hold") continue;
         extras.set(d.entityId, { replacementContentId: replacements.get(d.entityId) ?? null, approvalState: approveFirst ? "pending" : "auto", expiresAt: approveFirst ? new Date(now.getTime() + APPROVAL_TTL_MS) : null });
       }
+      phase("replacements");
       const recorded = await recordDecisions(runId, result.scoringVersion, result.decisions, extras, now);
+      phase("record");
       counts = { entities: inputs.length, ...recorded, ...summary, pendingApproval: approveFirst ? summary.approved : 0 };
       if (options.crashAfterRecord) throw new Error("simulated crash after recording decisions");
     }

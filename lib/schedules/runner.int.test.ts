@@ -22,7 +22,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.$disconnect();
   await Promise.all([closeDb(), closePgPool()]);
-  process.env.DATABASE_URL = original;
+  if (original === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = original;
   await database.cleanup();
 });
 

@@ -10,18 +10,24 @@ const WINDOWS: [WindowKey, number][] = [["1d", 1], ["3d", 3], ["7d", 7], ["14d",
 /** Band b holds the days that window b adds to window b-1; band 5 is everything older (lifetime only). */
 const BAND_COUNT = 6;
 
+// One row per entity, its bands packed as "band,spend,impressions,clicks,installs,revenue,freqWeighted,freqImpressions,activeDays;…":
+// node-pg parses 500k narrow rows ~3× slower than 100k rows of one text each.
 export const BANDED_METRICS_SQL = `
-  SELECT m."entityId",
-    CASE WHEN m.date > $2::date - 1 THEN 0 WHEN m.date > $2::date - 3 THEN 1 WHEN m.date > $2::date - 7 THEN 2
-         WHEN m.date > $2::date - 14 THEN 3 WHEN m.date > $2::date - 30 THEN 4 ELSE 5 END AS band,
-    sum(m."spendMinor")::float8, sum(m.impressions)::float8, sum(m.clicks)::float8, sum(m.installs)::float8, sum(m."revenueMinor")::float8,
-    COALESCE(sum(m.frequency * m.impressions) FILTER (WHERE m.frequency IS NOT NULL AND m.impressions > 0), 0)::float8,
-    COALESCE(sum(m.impressions) FILTER (WHERE m.frequency IS NOT NULL AND m.impressions > 0), 0)::float8,
-    count(*) FILTER (WHERE m."spendMinor" > 0 OR m.impressions > 0)::float8,
-    bool_or(m."spendMinor" > 0 OR m.impressions > 0 OR m.clicks > 0 OR m.installs > 0)
-  FROM "DailyMetric" m
-  WHERE m."layerId" = $1 AND m.date <= $2::date
-  GROUP BY 1, 2`;
+  SELECT b.id, string_agg(concat_ws(',', b.band, b.s, b.i, b.c, b.n, b.r, b.fw, b.fi, b.a), ';'), bool_or(b.any_delivery)
+  FROM (
+    SELECT m."entityId" AS id,
+      CASE WHEN m.date > $2::date - 1 THEN 0 WHEN m.date > $2::date - 3 THEN 1 WHEN m.date > $2::date - 7 THEN 2
+           WHEN m.date > $2::date - 14 THEN 3 WHEN m.date > $2::date - 30 THEN 4 ELSE 5 END AS band,
+      sum(m."spendMinor") AS s, sum(m.impressions) AS i, sum(m.clicks) AS c, sum(m.installs) AS n, sum(m."revenueMinor") AS r,
+      COALESCE(sum(m.frequency::float8 * m.impressions) FILTER (WHERE m.frequency IS NOT NULL AND m.impressions > 0), 0) AS fw,
+      COALESCE(sum(m.impressions) FILTER (WHERE m.frequency IS NOT NULL AND m.impressions > 0), 0) AS fi,
+      count(*) FILTER (WHERE m."spendMinor" > 0 OR m.impressions > 0) AS a,
+      bool_or(m."spendMinor" > 0 OR m.impressions > 0 OR m.clicks > 0 OR m.installs > 0) AS any_delivery
+    FROM "DailyMetric" m
+    WHERE m."layerId" = $1 AND m.date <= $2::date
+    GROUP BY 1, 2
+  ) b
+  GROUP BY b.id`;
 
 // [spend, impressions, clicks, installs, revenue, freqWeighted, freqImpressions, activeDays] per band.
 type Bands = Float64Array;
@@ -57,16 +63,34 @@ export function bandsToEntityMetrics(bands: Bands | undefined, anyDelivery: bool
   return { windows, lifetimeSpendMinor: lifetime, hasAnyMetrics: anyDelivery };
 }
 
+async function queryBandedMetrics(layerId: string, today: string) {
+  const client = await getPgPool().connect();
+  try {
+    // Up to six groups per entity: with the default work_mem a 100k-entity layer spills the hash to disk (~4× slower).
+    await client.query("BEGIN");
+    await client.query("SET LOCAL work_mem = '256MB'");
+    const result = await client.query<unknown[]>({ text: BANDED_METRICS_SQL, values: [layerId, today], rowMode: "array" });
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 async function loadBandedMetrics(layerId: string, today: string) {
-  const result = await getPgPool().query<unknown[]>({ text: BANDED_METRICS_SQL, values: [layerId, today], rowMode: "array" });
+  const result = await queryBandedMetrics(layerId, today);
   const byEntity = new Map<string, { bands: Bands; any: boolean }>();
   for (const row of result.rows) {
-    const id = row[0] as string;
-    let entry = byEntity.get(id);
-    if (!entry) byEntity.set(id, (entry = { bands: new Float64Array(BAND_COUNT * FIELDS), any: false }));
-    const offset = Number(row[1]) * FIELDS;
-    for (let f = 0; f < FIELDS; f++) entry.bands[offset + f] = Number(row[2 + f]);
-    if (row[10] === true) entry.any = true;
+    const bands = new Float64Array(BAND_COUNT * FIELDS);
+    for (const part of String(row[1]).split(";")) {
+      const values = part.split(",");
+      const offset = Number(values[0]) * FIELDS;
+      for (let f = 0; f < FIELDS; f++) bands[offset + f] = Number(values[f + 1]);
+    }
+    byEntity.set(row[0] as string, { bands, any: row[2] === true });
   }
   return byEntity;
 }

@@ -60,9 +60,10 @@ export function pgTextArray(values: readonly string[]): string {
 
 /** Every classification (with the inputs that drove it) and every proposal, written together by COPY. */
 export async function recordDecisions(runId: string, scoringVersion: string, decisions: Decision[], extras: Map<string, DecisionExtras>, now: Date) {
+  const at = now.toISOString();
   const classifications = decisions.map((d) => [
     `c_${runId}_${d.entityId}`, runId, d.entityId, d.classification, d.score, scoringVersion, pgTextArray(d.reasons),
-    JSON.stringify({ inputs: d.inputs, action: d.action, status: d.status, sentence: d.sentence, confidence: d.confidence }), now,
+    JSON.stringify({ inputs: d.inputs, action: d.action, status: d.status, sentence: d.sentence, confidence: d.confidence }), at,
   ]);
   const proposals = decisions.filter((d) => d.action !== "hold").map((d) => {
     const extra = extras.get(d.entityId);
@@ -70,7 +71,7 @@ export async function recordDecisions(runId: string, scoringVersion: string, dec
     return [
       `p_${runId}_${d.entityId}`, runId, d.entityId, d.action, d.from ?? null, d.to ?? null, d.status, pgTextArray(d.reasons), d.sentence,
       d.confidence, JSON.stringify(d.inputs), pgTextArray(d.guardrailsPassed), extra?.replacementContentId ?? null,
-      pending ? "pending" : "auto", pending ? extra?.expiresAt ?? null : null, now,
+      pending ? "pending" : "auto", pending ? extra?.expiresAt ?? null : null, at,
     ];
   });
   await copyRowsInTransaction([

@@ -1,0 +1,13 @@
+import { getDb } from "@/lib/db/client";
+import { getPgPool } from "@/lib/db/bulk";
+import { runLayerCycle } from "@/lib/jobs/optimize-layer";
+process.env.DATABASE_URL = process.argv[2]!;
+await getDb().layer.findUniqueOrThrow({ where: { id: "bench-layer" } });
+const today = new Date().toISOString().slice(0, 10);
+let t = Date.now();
+await getPgPool().query(`SELECT "entityId", sum("spendMinor"), sum(impressions), sum(clicks), sum(installs) FROM "DailyMetric" WHERE "layerId" = 'bench-layer' AND date > $1::date - 30 GROUP BY "entityId"`, [today]);
+console.log("plain", Date.now() - t);
+t = Date.now();
+await runLayerCycle(getDb(), { layerId: "bench-layer", mode: "cycle", trigger: "manual", now: new Date(), clients: async () => ({ platform: "meta", listEntities: async () => [], fetchDailyMetrics: async () => [], pause: async () => {}, resume: async () => {}, setDailyBudget: async () => {}, setBid: async () => {}, createAd: async () => ({ platformId: "x" }), getAccountHealth: async () => ({ status: "ok", spendCapReached: false, paymentIssue: false, message: null }) }) });
+console.log("cycle", Date.now() - t);
+process.exit(0);
