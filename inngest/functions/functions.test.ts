@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 describe("job functions", () => {
-  for (const job of ["ad-optimize", "watchdog", "content-refresh", "metrics-sync", "rescore-creatives", "wallet-top-up", "reconcile"]) {
+  for (const job of ["ad-optimize", "watchdog", "content-refresh", "metrics-sync", "rescore-creatives", "wallet-top-up", "reconcile", "deliver-notifications"]) {
     it(`${job} runs the ${job} job for the event's target, once, with a stable run id`, async () => {
       const fn = jobFunctions.find((f) => f.id() === job)!;
       expect(fn, `no Inngest function for ${job}`).toBeDefined();

@@ -43,6 +43,7 @@ export async function listTargets(db: Db, entry: ScheduleEntry): Promise<string[
     const layers = await db.layer.findMany({ where: { platform: { in: entry.scope.platforms } }, select: { id: true }, orderBy: { id: "asc" } });
     return layers.map((l) => l.id);
   }
+  if (entry.scope.kind === "global") return ["global"];
   if (entry.scope.kind === "project") return (await db.project.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
   return (await db.org.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((o) => o.id);
 }

@@ -1,6 +1,7 @@
 // Registers the project- and org-scoped jobs with the dispatcher (kept apart to avoid import cycles).
 import { projectIdsOfOrg, withRecordedRun } from "@/lib/jobs/recorded";
 import { runReconciliation } from "@/lib/jobs/reconcile";
+import { deliverNotifications } from "@/lib/jobs/deliver-notifications";
 import { rescoreProjectCreatives } from "@/lib/jobs/rescore";
 import { runWalletCycle } from "@/lib/jobs/wallet";
 import { registerJob } from "./jobs";
@@ -16,3 +17,5 @@ registerJob("rescore-creatives", (db, projectId, c) =>
 registerJob("reconcile", (db, projectId, c) =>
   withRecordedRun(db, { projectIds: [projectId], kind: "reconcile", trigger: c.trigger, now: c.now }, () => runReconciliation(db, projectId, c.now), (r) => ({ ...(r as object) })),
 );
+
+registerJob("deliver-notifications", (_db, _target, c) => deliverNotifications(c.now));

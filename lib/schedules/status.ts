@@ -31,7 +31,8 @@ const KIND_OF_JOB: Record<string, string> = {
 const latest = (dates: (Date | null)[]) => dates.reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
 
 export function scheduleStatuses(entries: readonly ScheduleEntry[], runs: LastRuns[], now: Date): ScheduleStatus[] {
-  return entries.map((entry) => {
+  // Loops that record no workflow run (the minutely webhook delivery) have no history to judge.
+  return entries.filter((entry) => KIND_OF_JOB[entry.job]).map((entry) => {
     const platforms = entry.scope.kind === "layer" ? new Set<string>(entry.scope.platforms) : null;
     const mine = runs.filter((r) => r.kind === KIND_OF_JOB[entry.job] && (!platforms || (r.platform !== null && platforms.has(r.platform))));
     const lastSuccess = latest(mine.map((r) => r.last_success));

@@ -2,7 +2,7 @@
 // are both generated from it, so the two modes cannot drift apart. Crons are UTC.
 import { OPTIMIZER_CRONS, OPTIMIZER_INTERVAL_MINUTES } from "@/lib/optimizer/cadence";
 
-export type JobName = "ad-optimize" | "watchdog" | "content-refresh" | "metrics-sync" | "rescore-creatives" | "wallet-top-up" | "reconcile";
+export type JobName = "ad-optimize" | "watchdog" | "content-refresh" | "metrics-sync" | "rescore-creatives" | "wallet-top-up" | "reconcile" | "deliver-notifications";
 export type AdPlatform = "meta" | "tiktok" | "apple_search_ads";
 
 export interface ScheduleEntry {
@@ -11,7 +11,7 @@ export interface ScheduleEntry {
   job: JobName;
   cron: string;
   /** Layer jobs fan out one run per active ad layer of these platforms; project/org jobs one per project/org. */
-  scope: { kind: "layer"; platforms: AdPlatform[] } | { kind: "project" } | { kind: "org" };
+  scope: { kind: "layer"; platforms: AdPlatform[] } | { kind: "project" } | { kind: "org" } | { kind: "global" };
   intervalMinutes: number;
   description: string;
 }
@@ -40,6 +40,7 @@ export const SCHEDULES: readonly ScheduleEntry[] = [
   { id: "rescore-creatives", job: "rescore-creatives", cron: "0 */4 * * *", scope: { kind: "project" }, intervalMinutes: 240, description: "Organic scoring: rescore every creative" },
   { id: "wallet-top-up", job: "wallet-top-up", cron: "*/30 * * * *", scope: { kind: "org" }, intervalMinutes: 30, description: "Wallet: draw down spend, auto top-up and retries" },
   { id: "reconcile", job: "reconcile", cron: "10 * * * *", scope: { kind: "project" }, intervalMinutes: 60, description: "Attribution reconciliation: flag persistent drift" },
+  { id: "deliver-notifications", job: "deliver-notifications", cron: "* * * * *", scope: { kind: "global" }, intervalMinutes: 1, description: "Alert webhooks: deliver new notifications" },
 ];
 
 export function scheduleById(id: string): ScheduleEntry {

@@ -1,0 +1,3 @@
+import { createJobFunction } from "./job-function";
+
+export const deliverNotifications = createJobFunction("deliver-notifications");
