@@ -4,6 +4,7 @@ import { closePgPool } from "@/lib/db/bulk";
 import { closeDb, createDb, type Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/db/users";
 import { runLayerCycle } from "@/lib/jobs/optimize-layer";
+import { rescoreProjectCreatives } from "@/lib/jobs/rescore";
 import { advanceSimulatedLayer } from "@/lib/sim/advance";
 import { seedDemoEvents } from "@/lib/sim/demo-events";
 import { seedDemoWallet } from "@/lib/sim/demo-wallet";
@@ -154,6 +155,8 @@ export async function seedDemo(url: string, options: { ifEmpty?: boolean; now?: 
     await seedDemoEvents(db, project.id, { now, days: 14 });
     // A first optimizer cycle, so the run history and the activity panel have something to explain on day one.
     for (const layerId of layerIds) await runLayerCycle(db, { layerId, mode: "cycle", trigger: "schedule", now });
+    // Creatives were scored by v1; the first rescore applies the current version (the runbook's "scoring version bump").
+    await rescoreProjectCreatives(db, project.id, now);
 
     // A second, unrelated organisation: proves tenant isolation in the demo and in the tests.
     const other = await db.org.create({ data: { name: "Globex Studios", slug: "globex-studios" } });
