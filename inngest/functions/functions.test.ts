@@ -36,6 +36,14 @@ describe("job functions", () => {
     });
   }
 
+  it("uses the run id that Run now chose, so the page can follow it", async () => {
+    const fn = jobFunctions.find((f) => f.id() === "ad-optimize")!;
+    const engine = new InngestTestEngine({ function: fn, events: [{ name: "layers/ad-optimize.requested", data: { targetId: "layer-9", trigger: "manual", runId: "run-from-page" } }] });
+    const { result } = await engine.execute();
+    expect((result as { runId: string }).runId).toBe("run-from-page");
+    expect((calls.runJob[0] as [unknown, string, string, { runId: string }])[3].runId).toBe("run-from-page");
+  });
+
   it("limits each job to one concurrent run per target", () => {
     for (const fn of jobFunctions) expect(fn.opts.concurrency).toEqual([{ key: "event.data.targetId", limit: 1 }]);
   });

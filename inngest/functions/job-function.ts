@@ -10,6 +10,8 @@ import { inngest, jobEventName } from "../client";
 export interface JobEventData {
   targetId: string;
   trigger?: Trigger;
+  /** Set by "Run now", so the page can follow the run it started. */
+  runId?: string;
 }
 
 export function createJobFunction(job: JobName) {
@@ -24,7 +26,7 @@ export function createJobFunction(job: JobName) {
     },
     async ({ event, step }) => {
       const data = event.data as JobEventData;
-      const runId = await step.run("allocate-run-id", () => randomUUID());
+      const runId = await step.run("allocate-run-id", () => data.runId ?? randomUUID());
       const result = await step.run(`run-${job}`, () => runJob(getDb(), job, data.targetId, { now: new Date(), trigger: data.trigger ?? "event", runId }));
       return { job, targetId: data.targetId, runId, result };
     },

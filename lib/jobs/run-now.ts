@@ -11,7 +11,7 @@ export async function startLayerJobNow(job: Extract<JobName, "ad-optimize" | "wa
   const runId = randomUUID();
   if (inngestConfigured()) {
     const { inngest, jobEventName } = await import("@/inngest/client");
-    await inngest.send({ name: jobEventName(job), data: { targetId: layer.id, trigger: "manual" } });
+    await inngest.send({ name: jobEventName(job), data: { targetId: layer.id, trigger: "manual", runId } });
     return runId;
   }
   const kind = ({ "ad-optimize": "ad_optimize", watchdog: "watchdog", "content-refresh": "content_refresh", "metrics-sync": "metrics_sync" } as const)[job];
