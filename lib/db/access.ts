@@ -46,9 +46,3 @@ export async function listProjectsForUser(userId: string) {
   });
 }
 
-/** The project an entity belongs to, derived on the server so a client can never name a foreign org. */
-export async function projectIdOf(resource: { layerId?: string; runId?: string; contentId?: string }): Promise<string | null> {
-  if (resource.layerId) return (await db.layer.findUnique({ where: { id: resource.layerId }, select: { projectId: true } }))?.projectId ?? null;
-  if (resource.runId) return (await db.workflowRun.findUnique({ where: { id: resource.runId }, select: { projectId: true } }))?.projectId ?? null;
-  return null;
-}

@@ -14,10 +14,3 @@ export async function writeAudit(entry: {
   await db.auditLog.create({ data: { ...entry, changes: (entry.changes ?? {}) as Prisma.InputJsonValue } });
 }
 
-export async function listAudit(orgId: string, options: { resourceType?: string; resourceId?: string; take?: number } = {}) {
-  return db.auditLog.findMany({
-    where: { orgId, resourceType: options.resourceType, resourceId: options.resourceId },
-    orderBy: { createdAt: "desc" },
-    take: options.take ?? 50,
-  });
-}

@@ -16,36 +16,6 @@ export function getPgPool(): pg.Pool {
   return globalForPg.layersPgPool;
 }
 
-export interface BulkColumn {
-  name: string;
-  /** PostgreSQL array type of the parameter, e.g. `text[]`, `int4[]`, `float8[]`. */
-  arrayType: string;
-  /** Expression turning the unnested value `v` into the column value, e.g. `v::jsonb`, `v::"Classification"`. */
-  cast?: (v: string) => string;
-}
-
-const CHUNK = 20_000;
-
-export async function bulkInsert(table: string, columns: BulkColumn[], rows: unknown[][], client?: pg.PoolClient): Promise<number> {
-  if (rows.length === 0) return 0;
-  const runner = client ?? getPgPool();
-  const aliases = columns.map((_, i) => `c${i}`);
-  const select = columns.map((c, i) => (c.cast ? c.cast(`u.${aliases[i]}`) : `u.${aliases[i]}`)).join(", ");
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")})
-    SELECT ${select} FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.arrayType}`).join(", ")}) AS u(${aliases.join(", ")})
-    ON CONFLICT DO NOTHING`;
-  let inserted = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    const params = columns.map((_, i) => chunk.map((row) => row[i] ?? null));
-    const started = Date.now();
-    const result = await runner.query(sql, params);
-    if (process.env.LAYERS_PROFILE) console.log(`[bulk] ${table} ${chunk.length} rows in ${Date.now() - started} ms`);
-    inserted += result.rowCount ?? 0;
-  }
-  return inserted;
-}
-
 export async function closePgPool(): Promise<void> {
   const pool = globalForPg.layersPgPool;
   globalForPg.layersPgPool = undefined;

@@ -48,6 +48,3 @@ export function scheduleById(id: string): ScheduleEntry {
   if (!entry) throw new Error(`Unknown schedule ${id}`);
   return entry;
 }
-
-/** Jobs that keep running while a layer is paused: a paused layer still collects metrics. */
-export const RUNS_WHILE_PAUSED: ReadonlySet<JobName> = new Set(["metrics-sync"]);

@@ -15,10 +15,6 @@ export async function getEntityRefs(ids: string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function findEntityByPlatformId(layerId: string, level: "campaign" | "adset" | "ad" | "keyword", platformId: string) {
-  return db.adEntity.findUnique({ where: { layerId_level_platformId: { layerId, level, platformId } }, select: { id: true } });
-}
-
 /** Records a launched ad at once: the next refresh must count it before the next metrics sync brings it in. */
 export async function mirrorLaunchedAd(data: { layerId: string; adsetId: string; platformId: string; contentId: string; name: string; now: Date }) {
   await db.adEntity.upsert({

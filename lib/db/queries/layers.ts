@@ -12,10 +12,6 @@ export async function listLayers(projectId: string) {
   });
 }
 
-export async function getLayer(projectId: string, layerId: string) {
-  return db.layer.findFirst({ where: { id: layerId, projectId } });
-}
-
 export async function setLayerPaused(layerId: string, paused: boolean, actorId: string, reason: string | null) {
   return db.layer.update({
     where: { id: layerId },

@@ -93,13 +93,6 @@ export async function executableProposals(runId: string) {
   });
 }
 
-export async function executableProposalsById(ids: string[]) {
-  return db.proposal.findMany({
-    where: { id: { in: ids }, status: "approved", approvalState: { in: ["auto", "approved"] } },
-    select: { id: true, runId: true, entityId: true, action: true, toValue: true, replacementContentId: true },
-  });
-}
-
 /** Claims an action by its idempotency key; false when it was already executed (or is being executed). */
 export async function claimExecution(data: { idempotencyKey: string; proposalId: string | null; layerId: string; entityId: string; action: "pause" | "resume" | "budget" | "bid" | "launch"; value: number | null }): Promise<string | null> {
   const existing = await db.actionExecution.findUnique({ where: { idempotencyKey: data.idempotencyKey }, select: { id: true, status: true } });

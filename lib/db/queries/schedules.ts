@@ -2,15 +2,6 @@
 import type { RunKind } from "../generated/client";
 import { db } from "../client";
 
-const KIND: Record<string, RunKind> = {
-  "ad-optimize": "ad_optimize", watchdog: "watchdog", "content-refresh": "content_refresh", "metrics-sync": "metrics_sync",
-  "rescore-creatives": "rescore_creatives", "wallet-top-up": "wallet_top_up",
-};
-
-export function runKindOfJob(job: string): RunKind | null {
-  return KIND[job] ?? null;
-}
-
 export async function lastRunsByKindAndPlatform(projectId: string) {
   const rows = await db.$queryRaw<{ kind: RunKind; platform: string | null; last_success: Date | null; last_failure: Date | null; last_failure_error: string | null }[]>`
     SELECT r.kind, l.platform::text AS platform,
