@@ -2,6 +2,7 @@
 // aggregation over the same rows. `npm run bench` (BENCH_ENTITIES to change N, default 100,000).
 import { closePgPool, getPgPool } from "@/lib/db/bulk";
 import { closeDb, createDb, getDb } from "@/lib/db/client";
+import { refreshEntityWindows } from "@/lib/db/queries/entity-windows";
 import { runLayerCycle } from "@/lib/jobs/optimize-layer";
 import type { AdPlatformClient } from "@/lib/platforms/types";
 import { createTestDatabase } from "@/lib/testing/test-database";
@@ -43,6 +44,8 @@ export async function seedBench(url: string, entities: number, now: Date) {
       0, 0, 1 + ((hashtext(e.id) & 31) / 10.0)
     FROM "AdEntity" e CROSS JOIN generate_series(0, 29) d WHERE e."layerId" = 'bench-layer'`, [today]);
   await pool.query(`ANALYZE "DailyMetric"; ANALYZE "AdEntity"`);
+  // What the metrics sync does after writing days: the cycle then reads one row of day-band sums per entity.
+  await refreshEntityWindows("bench-layer", today);
 }
 
 export async function benchOptimizer(entities = Number(process.env.BENCH_ENTITIES ?? 100_000)) {

@@ -2,6 +2,7 @@
 // collecting while the layer is paused (only the optimizer's actions stop). Re-running it is a no-op.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { refreshEntityWindows } from "@/lib/db/queries/entity-windows";
 import { markLayerSynced, replaceMetricDays, upsertPlatformEntities } from "@/lib/db/queries/metrics-writes";
 import { acquireJobLock, finishRun, lockHolder, recordTerminalRun, releaseJobLock, startRun } from "@/lib/db/queries/run-records";
 import { addDays } from "@/lib/platforms/types";
@@ -46,6 +47,8 @@ export async function syncLayerMetrics(db: Db, options: { layerId: string; now: 
       await markLayerSynced(layerId, now, null);
       counts = { entities: entities.length, ...written };
     }
+    // The optimizer reads these sums; computing them here keeps the 6-hourly cycle off the raw rows.
+    await refreshEntityWindows(layerId, now.toISOString().slice(0, 10));
     await finishRun(runId, { status: "completed", counts, finishedAt: new Date() });
     return { status: "completed" as const, runId, counts };
   } catch (error) {

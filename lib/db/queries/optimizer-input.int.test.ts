@@ -33,3 +33,23 @@ describe("loadCycleInput", () => {
     expect(actual.hasAnyMetrics).toBe(true);
   });
 });
+
+describe("entity windows", () => {
+  it("are refreshed when newer metrics arrive and when the day rolls over", async () => {
+    const now = new Date("2026-11-20T09:00:00Z");
+    const w = await buildWorld(db, { now, ads: [{ key: "y", ageDays: 10, days: 5, daily: { spendMinor: 1_000, impressions: 500, clicks: 10, installs: 1 } }] });
+    const first = (await loadCycleInput(w.layer.id, now)).inputs.find((i) => i.id === w.ads.y)!.precomputed!;
+    expect(first.windows["1d"].spendMinor).toBe(1_000);
+    // A later sync restates today: the next cycle must see it, not the stored sums.
+    await new Promise((r) => setTimeout(r, 20));
+    await db.dailyMetric.deleteMany({ where: { entityId: w.ads.y, date: new Date("2026-11-20T00:00:00Z") } });
+    await db.dailyMetric.create({ data: { entityId: w.ads.y!, layerId: w.layer.id, date: new Date("2026-11-20T00:00:00Z"), spendMinor: 4_000, impressions: 900 } });
+    const second = (await loadCycleInput(w.layer.id, now)).inputs.find((i) => i.id === w.ads.y)!.precomputed!;
+    expect(second.windows["1d"].spendMinor).toBe(4_000);
+    expect(second.lifetimeSpendMinor).toBe(8_000);
+    // Next day: yesterday's row leaves the 1-day window.
+    const tomorrow = (await loadCycleInput(w.layer.id, new Date("2026-11-21T09:00:00Z"))).inputs.find((i) => i.id === w.ads.y)!.precomputed!;
+    expect(tomorrow.windows["1d"].spendMinor).toBe(0);
+    expect(tomorrow.windows["3d"].spendMinor).toBe(5_000);
+  });
+});

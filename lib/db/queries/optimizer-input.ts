@@ -1,33 +1,15 @@
 // Everything one optimizer cycle needs for a layer, in a handful of set-based queries (never one per entity).
-// Windows are aggregated in PostgreSQL into disjoint day bands (today, 1–2, 3–6, 7–13, 14–29 days ago, older),
-// one row per entity and band, and prefix-summed here: moving 3M daily rows into Node would cost more than
-// deciding. The hot reads go through the plain pg pool (Prisma's row mapping costs ~3× on 100k rows).
+// Day-band sums come from EntityWindow (kept fresh after every metrics write) and are prefix-summed here: moving
+// 3M daily rows into Node would cost more than deciding. The hot reads go through the plain pg pool (Prisma's row
+// mapping costs ~3× on 100k rows).
 import type { EntityInput, EntityMetrics, WindowKey, WindowMetrics } from "@/lib/optimizer";
 import { getPgPool } from "../bulk";
+import { readEntityWindows } from "./entity-windows";
 import { db } from "../client";
 
 const WINDOWS: [WindowKey, number][] = [["1d", 1], ["3d", 3], ["7d", 7], ["14d", 14], ["30d", 30]];
 /** Band b holds the days that window b adds to window b-1; band 5 is everything older (lifetime only). */
 const BAND_COUNT = 6;
-
-// One row per entity, its bands packed as "band,spend,impressions,clicks,installs,revenue,freqWeighted,freqImpressions,activeDays;…":
-// node-pg parses 500k narrow rows ~3× slower than 100k rows of one text each.
-export const BANDED_METRICS_SQL = `
-  SELECT b.id, string_agg(concat_ws(',', b.band, b.s, b.i, b.c, b.n, b.r, b.fw, b.fi, b.a), ';'), bool_or(b.any_delivery)
-  FROM (
-    SELECT m."entityId" AS id,
-      CASE WHEN m.date > $2::date - 1 THEN 0 WHEN m.date > $2::date - 3 THEN 1 WHEN m.date > $2::date - 7 THEN 2
-           WHEN m.date > $2::date - 14 THEN 3 WHEN m.date > $2::date - 30 THEN 4 ELSE 5 END AS band,
-      sum(m."spendMinor") AS s, sum(m.impressions) AS i, sum(m.clicks) AS c, sum(m.installs) AS n, sum(m."revenueMinor") AS r,
-      COALESCE(sum(m.frequency::float8 * m.impressions) FILTER (WHERE m.frequency IS NOT NULL AND m.impressions > 0), 0) AS fw,
-      COALESCE(sum(m.impressions) FILTER (WHERE m.frequency IS NOT NULL AND m.impressions > 0), 0) AS fi,
-      count(*) FILTER (WHERE m."spendMinor" > 0 OR m.impressions > 0) AS a,
-      bool_or(m."spendMinor" > 0 OR m.impressions > 0 OR m.clicks > 0 OR m.installs > 0) AS any_delivery
-    FROM "DailyMetric" m
-    WHERE m."layerId" = $1 AND m.date <= $2::date
-    GROUP BY 1, 2
-  ) b
-  GROUP BY b.id`;
 
 // [spend, impressions, clicks, installs, revenue, freqWeighted, freqImpressions, activeDays] per band.
 type Bands = Float64Array;
@@ -63,27 +45,10 @@ export function bandsToEntityMetrics(bands: Bands | undefined, anyDelivery: bool
   return { windows, lifetimeSpendMinor: lifetime, hasAnyMetrics: anyDelivery };
 }
 
-async function queryBandedMetrics(layerId: string, today: string) {
-  const client = await getPgPool().connect();
-  try {
-    // Up to six groups per entity: with the default work_mem a 100k-entity layer spills the hash to disk (~4× slower).
-    await client.query("BEGIN");
-    await client.query("SET LOCAL work_mem = '256MB'");
-    const result = await client.query<unknown[]>({ text: BANDED_METRICS_SQL, values: [layerId, today], rowMode: "array" });
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 async function loadBandedMetrics(layerId: string, today: string) {
-  const result = await queryBandedMetrics(layerId, today);
+  const rows = await readEntityWindows(layerId, today);
   const byEntity = new Map<string, { bands: Bands; any: boolean }>();
-  for (const row of result.rows) {
+  for (const row of rows) {
     const bands = new Float64Array(BAND_COUNT * FIELDS);
     for (const part of String(row[1]).split(";")) {
       const values = part.split(",");

@@ -43,8 +43,10 @@ export async function finishRun(id: string, data: { status: RunStatus; counts?: 
   });
 }
 
+/** True once both tables of a run's decisions were written completely (the marker is set after both commits). */
 export async function runHasDecisions(runId: string): Promise<boolean> {
-  return (await db.entityClassification.count({ where: { runId }, take: 1 })) > 0;
+  const run = await db.workflowRun.findUnique({ where: { id: runId }, select: { counts: true } });
+  return (run?.counts as { decisionsRecorded?: boolean } | null)?.decisionsRecorded === true;
 }
 
 export interface DecisionExtras {
@@ -58,7 +60,7 @@ export function pgTextArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
 }
 
-/** Every classification (with the inputs that drove it) and every proposal, written together by COPY. */
+/** Every classification (with the inputs that drove it) and every proposal, written by COPY. */
 export async function recordDecisions(runId: string, scoringVersion: string, decisions: Decision[], extras: Map<string, DecisionExtras>, now: Date) {
   const at = now.toISOString();
   const classifications = decisions.map((d) => [
@@ -74,14 +76,18 @@ export async function recordDecisions(runId: string, scoringVersion: string, dec
       pending ? "pending" : "auto", pending ? extra?.expiresAt ?? null : null, at,
     ];
   });
-  await copyRowsInTransaction([
-    { table: "EntityClassification", columns: ["id", "runId", "entityId", "classification", "score", "scoringVersion", "reasons", "metrics", "createdAt"], rows: classifications },
-    {
+  // A crash between the two writes leaves rows without the marker: clear them and write again.
+  await db.$transaction([db.proposal.deleteMany({ where: { runId } }), db.entityClassification.deleteMany({ where: { runId } })]);
+  // Two connections write the two tables at once (two cores); the run is marked only when both have committed.
+  await Promise.all([
+    copyRowsInTransaction([{ table: "EntityClassification", columns: ["id", "runId", "entityId", "classification", "score", "scoringVersion", "reasons", "metrics", "createdAt"], rows: classifications }]),
+    copyRowsInTransaction([{
       table: "Proposal",
       columns: ["id", "runId", "entityId", "action", "fromValue", "toValue", "status", "reasons", "sentence", "confidence", "inputs", "guardrailsPassed", "replacementContentId", "approvalState", "expiresAt", "createdAt"],
       rows: proposals,
-    },
+    }]),
   ]);
+  await db.$executeRaw`UPDATE "WorkflowRun" SET counts = counts || '{"decisionsRecorded": true}'::jsonb WHERE id = ${runId}`;
   return { classifications: classifications.length, proposals: proposals.length };
 }
 
