@@ -32,6 +32,22 @@ function copyField(value: unknown): string {
   return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 
+/** Runs `work` on one pooled connection inside BEGIN … COMMIT, rolling back on any error. */
+export async function withPgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await getPgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Loads rows with COPY FROM STDIN, the fastest path PostgreSQL has (the optimizer writes 100k classifications
  * per cycle). All `tables` are written in one transaction: a crash leaves none of them, never some.
@@ -40,9 +56,7 @@ export async function copyRowsInTransaction(tables: { table: string; columns: st
   const { from } = await import("pg-copy-streams");
   const { pipeline } = await import("node:stream/promises");
   const { Readable } = await import("node:stream");
-  const client = await getPgPool().connect();
-  try {
-    await client.query("BEGIN");
+  await withPgTransaction(async (client) => {
     for (const { table, columns, rows } of tables) {
       if (rows.length === 0) continue;
       const started = Date.now();
@@ -57,11 +71,5 @@ export async function copyRowsInTransaction(tables: { table: string; columns: st
       await pipeline(Readable.from(lines()), stream);
       if (process.env.LAYERS_PROFILE) console.log(`[copy] ${table} ${rows.length} rows in ${Date.now() - started} ms`);
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,12 +1,10 @@
 // Day-band sums per entity (see BANDED_METRICS_SQL), refreshed after each metrics write, so a cycle reads one row
 // per entity. The cycle refreshes them itself when they are older than the layer's newest metrics or than today.
-import { getPgPool } from "../bulk";
+import { getPgPool, withPgTransaction } from "../bulk";
 import { BANDED_METRICS_SQL } from "./optimizer-input-sql";
 
 export async function refreshEntityWindows(layerId: string, today: string): Promise<void> {
-  const client = await getPgPool().connect();
-  try {
-    await client.query("BEGIN");
+  await withPgTransaction(async (client) => {
     // Up to six groups per entity: with the default work_mem a 100k-entity layer spills the hash to disk (~4× slower).
     await client.query("SET LOCAL work_mem = '256MB'");
     await client.query(`DELETE FROM "EntityWindow" WHERE "layerId" = $1`, [layerId]);
@@ -15,13 +13,7 @@ export async function refreshEntityWindows(layerId: string, today: string): Prom
        SELECT w.id, $1, $2::date, w.bands, w.any_delivery, now() FROM (${BANDED_METRICS_SQL}) w`,
       [layerId, today],
     );
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function windowsAreFresh(layerId: string, today: string): Promise<boolean> {
