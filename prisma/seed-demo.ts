@@ -1,7 +1,7 @@
 // The demo organisation: deterministic from a fixed seed, so every fresh machine shows the same world.
 // Metrics come from the simulated market (lib/sim), the same engine `layers simulate` advances.
-import { closePgPool } from "@/lib/db/bulk";
-import { closeDb, createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/client";
+import { withProcessDatabase } from "@/lib/db/scoped";
 import { hashPassword } from "@/lib/db/users";
 import { runLayerCycle } from "@/lib/jobs/optimize-layer";
 import { rescoreProjectCreatives } from "@/lib/jobs/rescore";
@@ -125,11 +125,12 @@ async function createLayerTree(db: Db, projectId: string, plan: LayerPlan, creat
 }
 
 /** Seeds the demo org; with `ifEmpty`, does nothing when any org exists. Returns whether it seeded. */
-export async function seedDemo(url: string, options: { ifEmpty?: boolean; now?: Date } = {}): Promise<boolean> {
+export function seedDemo(url: string, options: { ifEmpty?: boolean; now?: Date } = {}): Promise<boolean> {
+  return withProcessDatabase(url, () => seedDemoInto(url, options));
+}
+
+async function seedDemoInto(url: string, options: { ifEmpty?: boolean; now?: Date }): Promise<boolean> {
   const db = createDb(url, 4);
-  // Job code reads the process-wide client (lib/db), so point it at the database being seeded.
-  const previousUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
   try {
     const existing = await db.org.findUnique({ where: { slug: "acme-games" }, select: { id: true } });
     if (existing || (options.ifEmpty && (await db.org.count()) > 0)) return false;
@@ -165,8 +166,5 @@ export async function seedDemo(url: string, options: { ifEmpty?: boolean; now?: 
     return true;
   } finally {
     await db.$disconnect();
-    await Promise.all([closeDb(), closePgPool()]);
-    if (previousUrl === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previousUrl;
   }
 }

@@ -1,7 +1,8 @@
 // Optimizer benchmark: N entities with 30 days of metrics in PostgreSQL, one full cycle, against one plain SQL
 // aggregation over the same rows. `npm run bench` (BENCH_ENTITIES to change N, default 100,000).
-import { closePgPool, getPgPool } from "@/lib/db/bulk";
-import { closeDb, createDb, getDb } from "@/lib/db/client";
+import { getPgPool } from "@/lib/db/bulk";
+import { createDb, getDb } from "@/lib/db/client";
+import { withProcessDatabase } from "@/lib/db/scoped";
 import { refreshEntityWindows } from "@/lib/db/queries/entity-windows";
 import { runLayerCycle } from "@/lib/jobs/optimize-layer";
 import type { AdPlatformClient } from "@/lib/platforms/types";
@@ -50,13 +51,19 @@ export async function seedBench(url: string, entities: number, now: Date) {
 
 export async function benchOptimizer(entities = Number(process.env.BENCH_ENTITIES ?? 100_000)) {
   const database = await createTestDatabase("bench");
-  const previousUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-  const db = createDb(database.url, 4);
+  try {
+    return await withProcessDatabase(database.url, () => measure(database.url, entities));
+  } finally {
+    await database.cleanup();
+  }
+}
+
+async function measure(url: string, entities: number) {
+  const db = createDb(url, 4);
   const now = new Date();
   try {
     let t = Date.now();
-    await seedBench(database.url, entities, now);
+    await seedBench(url, entities, now);
     const seedMs = Date.now() - t;
     const rows = Number((await getPgPool().query(`SELECT count(*) FROM "DailyMetric"`)).rows[0].count);
     const entityCount = Number((await getPgPool().query(`SELECT count(*) FROM "AdEntity"`)).rows[0].count);
@@ -80,9 +87,5 @@ export async function benchOptimizer(entities = Number(process.env.BENCH_ENTITIE
     return result;
   } finally {
     await db.$disconnect();
-    await Promise.all([closeDb(), closePgPool()]);
-    if (previousUrl === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previousUrl;
-    await database.cleanup();
   }
 }
